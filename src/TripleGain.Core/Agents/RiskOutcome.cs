@@ -1,0 +1,8 @@
+namespace TripleGain.Core.Agents;
+
+public enum RiskOutcome
+{
+    Approved = 1,
+    Resized = 2,
+    Rejected = 3,
+}

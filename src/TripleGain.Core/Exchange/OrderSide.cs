@@ -1,0 +1,7 @@
+namespace TripleGain.Core.Exchange;
+
+public enum OrderSide
+{
+    Buy = 1,
+    Sell = 2,
+}

@@ -1,0 +1,5 @@
+using TripleGain.Journal.Tests.Databases;
+
+namespace TripleGain.Journal.Tests.Migrations;
+
+public sealed class SqliteMigrationTests(SqliteDatabases databases) : MigrationTests(databases), IClassFixture<SqliteDatabases>;

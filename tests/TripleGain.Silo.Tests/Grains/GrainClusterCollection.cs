@@ -1,0 +1,7 @@
+namespace TripleGain.Silo.Tests.Grains;
+
+[CollectionDefinition(Name)]
+public sealed class GrainClusterCollection : ICollectionFixture<GrainClusterFixture>
+{
+    public const string Name = "Grain cluster";
+}
