@@ -9,8 +9,9 @@ namespace TripleGain.EndToEnd.Tests;
 
 /// <summary>
 /// The promote button end to end. The only gate that can pass without weeks of trading is phase 1 -> phase 2
-/// (foundation -> paper trading: three checklist items, no figure), and the shared silo's accounts start in phase 2, so
-/// this test starts a silo of its own (own data folder and ports) whose configuration says <c>stages.start_phase: 1</c>.
+/// (foundation -> paper trading: three checklist items, no figure), and the shared silo's accounts are promoted past it at
+/// set-up, so this test starts a silo of its own (own data folder and ports) whose configuration says
+/// <c>stages.start_phase: 1</c>.
 /// It shares the collection's browser.
 /// </summary>
 [Collection(SiloCollection.Name)]
@@ -26,8 +27,7 @@ public sealed class PromotionTests(SiloFixture fixture)
         var dataDirectory = Directory.CreateTempSubdirectory("triplegain-e2e-phase1-").FullName;
         try
         {
-            var configFile = WriteStartPhaseOneConfig(dataDirectory);
-            await using var silo = new SiloProcess(dataDirectory, [$"--Trading:ConfigFile={configFile}"]);
+            await using var silo = new SiloProcess(dataDirectory, SiloProcess.StartPhaseOneArguments(dataDirectory));
             await silo.StartAsync(SiloFixture.StartTimeout);
             await SiloFixture.WaitForFirstCycleAsync(silo);
             var page = await SiloFixture.SignedInPageAsync(fixture.Browser, silo, "phase1-");
@@ -118,16 +118,5 @@ public sealed class PromotionTests(SiloFixture fixture)
             {
             }
         }
-    }
-
-    /// <summary>The repository's paper configuration with <c>stages.start_phase: 1</c>, written to <paramref name="directory"/>.</summary>
-    private static string WriteStartPhaseOneConfig(string directory)
-    {
-        var yaml = File.ReadAllText(Path.Combine(SiloProcess.RepositoryRoot(), "config", "paper_trading_config.yaml"));
-        var phaseOne = yaml.Replace("start_phase: 2", "start_phase: 1", StringComparison.Ordinal);
-        phaseOne.ShouldNotBe(yaml, "config/paper_trading_config.yaml should set stages.start_phase: 2");
-        var path = Path.Combine(directory, "phase1_trading_config.yaml");
-        File.WriteAllText(path, phaseOne);
-        return path;
     }
 }

@@ -91,7 +91,7 @@ public sealed class SupervisedTradingTests(SiloFixture fixture)
         await Screenshots.SaveAsync(page, "10-emergency-stopped");
         await using (var check = await ClusterSetup.ConnectAsync(fixture.Silo))
         {
-            var view = await check.Client.GetGrain<IStageGrain>("paper:buy-and-hold").GetAsync();
+            var view = await check.Client.GetGrain<IStageGrain>(SiloFixture.PaperAccount).GetAsync();
             view.Rules.TradingAllowed.ShouldBeFalse();
         }
 
@@ -111,7 +111,7 @@ public sealed class SupervisedTradingTests(SiloFixture fixture)
         await page.Locator("#emergency-stop").WaitForAsync();
         await using (var check = await ClusterSetup.ConnectAsync(fixture.Silo))
         {
-            (await check.Client.GetGrain<IStageGrain>("paper:buy-and-hold").GetAsync()).Rules.TradingAllowed.ShouldBeTrue();
+            (await check.Client.GetGrain<IStageGrain>(SiloFixture.PaperAccount).GetAsync()).Rules.TradingAllowed.ShouldBeTrue();
         }
 
         await page.Context.CloseAsync();

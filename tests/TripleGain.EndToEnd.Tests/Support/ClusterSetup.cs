@@ -32,24 +32,31 @@ public sealed class ClusterSetup : IAsyncDisposable
     }
 
     /// <summary>
+    /// Promotes an account of a silo started in phase 1 to phase 2 paper trading: the foundation gate has no figures,
+    /// only checklist items, ticked here by "e2e-setup".
+    /// </summary>
+    public Task PromoteToPaperTradingAsync(string accountId) =>
+        PromoteAsync(accountId, PhaseGates.FoundationToPaper, GateInputs.None, "end-to-end test set-up: foundation checklist done");
+
+    /// <summary>
     /// Promotes a paper account to phase 3 micro-live as if its 30 days of paper trading had passed: a passing
     /// evaluation of the seed's gate with stand-in figures and ticks by "e2e-setup" (the stage grain re-checks it).
     /// From then on every trade of its week 1 waits for a person.
     /// </summary>
-    public async Task PromoteToMicroLiveAsync(string accountId)
-    {
-        var gate = PhaseGates.PaperToMicroLive;
-        var inputs = new GateInputs
+    public Task PromoteToMicroLiveAsync(string accountId) =>
+        PromoteAsync(accountId, PhaseGates.PaperToMicroLive, new GateInputs
         {
             PaperTradingDays = 30, TradeCount = 20, Sharpe = 1.0, MaxDrawdown = 0.1, WinRate = 0.5, ProfitFactor = 1.5,
             Uptime = 1, DecisionLatencyP95 = TimeSpan.FromSeconds(1), ParseSuccessRate = 1,
-        };
+        }, "end-to-end test set-up: as if 30 days of paper trading had passed");
+
+    private async Task PromoteAsync(string accountId, PhaseGate gate, GateInputs inputs, string reason)
+    {
         var ticks = gate.ManualItems.Select(i => new ManualTick(gate.Id, i.Id, "e2e-setup", DateTime.UtcNow, "end-to-end test set-up")).ToList();
-        var result = await Client.GetGrain<IStageGrain>(accountId)
-            .PromoteAsync("e2e-setup", "end-to-end test set-up: as if 30 days of paper trading had passed", GateEvaluator.Evaluate(gate, inputs, ticks));
+        var result = await Client.GetGrain<IStageGrain>(accountId).PromoteAsync("e2e-setup", reason, GateEvaluator.Evaluate(gate, inputs, ticks));
         if (!result.Applied)
         {
-            throw new InvalidOperationException($"Set-up promotion of {accountId} refused: {result.Refusal}");
+            throw new InvalidOperationException($"Set-up promotion of {accountId} past {gate.Id} refused: {result.Refusal}");
         }
     }
 

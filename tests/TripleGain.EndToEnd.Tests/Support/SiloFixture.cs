@@ -16,6 +16,9 @@ public sealed class SiloFixture : IAsyncLifetime
 
     /// <summary>The account promoted to phase 3 micro-live (supervised week 1) at start-up; the other stays in paper trading.</summary>
     public const string SupervisedAccount = "paper:baseline";
+
+    /// <summary>The account promoted to phase 2 paper trading at start-up.</summary>
+    public const string PaperAccount = "paper:buy-and-hold";
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly SemaphoreSlim firstRunGate = new(1, 1);
@@ -37,14 +40,17 @@ public sealed class SiloFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Silo = new SiloProcess(DataDirectory);
+        // The accounts start in phase 1, where no trade is placed, so however long the set-up takes on a busy machine the
+        // supervised account has used none of its phase-3 trades of the market day (5) before its week 1 begins: from
+        // then on every trade of it waits for a person. (Promoted at once on a phase-2 start, a slow set-up once let it
+        // spend all five in paper trading, and the next trade came hours of market time later.)
+        Silo = new SiloProcess(DataDirectory, SiloProcess.StartPhaseOneArguments(DataDirectory));
         await Silo.StartAsync(StartTimeout);
-
-        // At once, before the account has used its phase-3 trades of the market day (5) in paper trading: from now on
-        // every trade of its week 1 waits for a person.
         await using (var setup = await ClusterSetup.ConnectAsync(Silo))
         {
+            await setup.PromoteToPaperTradingAsync(SupervisedAccount);
             await setup.PromoteToMicroLiveAsync(SupervisedAccount);
+            await setup.PromoteToPaperTradingAsync(PaperAccount);
         }
 
         await WaitForFirstCycleAsync(Silo);

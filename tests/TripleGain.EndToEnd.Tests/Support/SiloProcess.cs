@@ -63,6 +63,24 @@ public sealed partial class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The arguments that start a silo on the repository's paper configuration with <c>stages.start_phase: 1</c>
+    /// (written to <paramref name="directory"/>): its accounts place no trade until they are promoted.
+    /// </summary>
+    public static IReadOnlyList<string> StartPhaseOneArguments(string directory)
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepositoryRoot(), "config", "paper_trading_config.yaml"));
+        var phaseOne = yaml.Replace("start_phase: 2", "start_phase: 1", StringComparison.Ordinal);
+        if (phaseOne == yaml)
+        {
+            throw new InvalidOperationException("config/paper_trading_config.yaml should set stages.start_phase: 2.");
+        }
+
+        var path = Path.Combine(directory, "phase1_trading_config.yaml");
+        File.WriteAllText(path, phaseOne);
+        return [$"--Trading:ConfigFile={path}"];
+    }
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
