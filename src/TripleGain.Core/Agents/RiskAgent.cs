@@ -24,6 +24,8 @@ namespace TripleGain.Core.Agents;
 /// <item>Open (BUY without a short position, SELL without a long position or holding, i.e. a short): the rules in this
 /// order: pair_not_allowed, confidence_threshold, max_drawdown_pct, max_trades_per_day, no_equity, short_not_allowed,
 /// stop_loss_side, take_profit_side, then sizing and minimum_order_size.</item>
+/// <item>In a cycle (<see cref="RunCycle"/>), an open or a sale of holdings in a pair whose entry from an earlier cycle
+/// is still waiting for its fill: "entry_pending", before any other rule.</item>
 /// </list>
 /// <para>Sizing of an opening order, in USDT: requested = SizePct% of equity, capped in this order by
 /// risk_per_trade_pct (equity x risk% / stop distance, the distance being |price - stop| / price; a decision without a
@@ -69,13 +71,17 @@ public sealed class RiskAgent : IAgent<RiskInput, RiskVerdict>
     /// <summary>
     /// Runs the agent over one cycle's decisions in order, carrying each model's approvals forward as
     /// <see cref="RiskCycleFacts"/> so that the cycle as a whole respects max_trades_per_day and max_leverage.
+    /// A decision that would send another entry (open or increase a position, or sell holdings) in a pair of
+    /// <paramref name="pendingEntries"/>, whose entry from an earlier cycle is still waiting for its fill, is rejected
+    /// "entry_pending" and uses none of the cycle's trades; reduces and closes of that pair are assessed as usual.
     /// </summary>
     public IReadOnlyList<RiskVerdict> RunCycle(
         IEnumerable<TradeDecision> decisions,
         PortfolioSnapshot portfolio,
         TradingConstraints constraints,
         PriceBook prices,
-        PairCatalog catalog)
+        PairCatalog catalog,
+        IReadOnlySet<Pair>? pendingEntries = null)
     {
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(portfolio);
@@ -86,7 +92,8 @@ public sealed class RiskAgent : IAgent<RiskInput, RiskVerdict>
         {
             ArgumentNullException.ThrowIfNull(decision, nameof(decisions));
             var known = facts.GetValueOrDefault(decision.ModelId, RiskCycleFacts.None);
-            var verdict = Run(RiskInput.From(decision, portfolio, constraints, prices, catalog, known));
+            var verdict = EntryPending(decision, portfolio, catalog, pendingEntries)
+                ?? Run(RiskInput.From(decision, portfolio, constraints, prices, catalog, known));
             verdicts.Add(verdict);
             if (verdict.IsApproved && verdict.Volume > 0)
             {
@@ -99,6 +106,14 @@ public sealed class RiskAgent : IAgent<RiskInput, RiskVerdict>
 
         return verdicts;
     }
+
+    private static RiskVerdict? EntryPending(TradeDecision decision, PortfolioSnapshot portfolio, PairCatalog catalog, IReadOnlySet<Pair>? pendingEntries) =>
+        pendingEntries is { Count: > 0 }
+        && pendingEntries.Contains(decision.Pair)
+        && catalog.Contains(decision.Pair)
+        && IntentOf(decision, portfolio, catalog[decision.Pair]) is TradeIntent.Open or TradeIntent.SellHoldings
+            ? Reject(decision, RiskRules.EntryPending, Invariant($"an entry order in {decision.Pair} sent earlier is still waiting for its fill: another {decision.Action.ToString().ToUpperInvariant()} would double what is already on its way"))
+            : null;
 
     /// <summary>
     /// What <paramref name="decision"/> does to the account: SELL against a long position or BUY against a short one

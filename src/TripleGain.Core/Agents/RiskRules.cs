@@ -23,4 +23,8 @@ public static class RiskRules
     public const string AvailableFunds = "available_funds";
     public const string PositionVolume = "position_volume";
     public const string MinimumOrderSize = "minimum_order_size";
+
+    /// <summary>An entry (an order that opens or increases a position, or sells holdings) in the pair was sent earlier
+    /// and is still waiting for its fill: a second one would double what is already on its way.</summary>
+    public const string EntryPending = "entry_pending";
 }

@@ -57,7 +57,7 @@ public static class CyclePlanner
             }
         }
 
-        var verdicts = Risk.RunCycle(assessable, input.Portfolio, input.Constraints, input.Prices, input.Catalog);
+        var verdicts = Risk.RunCycle(assessable, input.Portfolio, input.Constraints, input.Prices, input.Catalog, input.PendingEntries);
         if (!acts)
         {
             // Only HOLDs (the usual cycle): the coordinator would order and drop nothing.

@@ -358,10 +358,17 @@ public sealed class CycleGrain(
                 run = await GrainFactory.GetGrain<IModelGrain>(modelId).DecideAsync(context, config.Models.DecisionTimeout);
             }
 
+            // An entry still waiting for its fill (a market order fills on the next candle) blocks new entries in that
+            // pair: the model's next decision must not buy twice what is already on its way. Risk rejects it
+            // ("entry_pending"), so the journal shows why no order followed.
+            var pending = (await portfolio.OpenOrdersAsync())
+                .Where(o => !o.Request.ReduceOnly && o.Request.Type is OrderType.Market or OrderType.Limit)
+                .Select(o => o.Request.Pair)
+                .ToHashSet();
             var prices = PriceBook.From(market);
             var plan = CyclePlanner.Plan(new CyclePlanInput(
                 cycleId, now, snapshot, run.Decisions, constraints, prices,
-                PairCatalog.Kraken.WithFees(config.MakerFee, config.TakerFee)));
+                PairCatalog.Kraken.WithFees(config.MakerFee, config.TakerFee), PendingEntries: pending));
             Remember(modelId, run.Decisions);
 
             // The model may have taken seconds: a stop or pause set meanwhile wins over the plan.
@@ -372,22 +379,10 @@ public sealed class CycleGrain(
                 return await HaltAsync(portfolio, accountId, latest, now, run.Decisions.Count);
             }
 
-            // An entry still waiting for its fill (a market order fills on the next candle) blocks new entries in that
-            // pair: the model's next decision must not buy twice what is already on its way.
-            var pending = (await portfolio.OpenOrdersAsync())
-                .Where(o => !o.Request.ReduceOnly && o.Request.Type is OrderType.Market or OrderType.Limit)
-                .Select(o => o.Request.Pair)
-                .ToHashSet();
             var direct = new List<OrderRequest>();
             var supervised = new List<(PlannedOrder Order, decimal Usd)>();
             foreach (var order in plan.Orders)
             {
-                if (!order.Entry.ReduceOnly && pending.Contains(order.Entry.Pair))
-                {
-                    logger.LogInformation("Cycle {Cycle}: {Account} skips {Order}: an entry order in {Pair} is still open", cycleId, accountId, order.Entry.ClientOrderId, order.Entry.Pair);
-                    continue;
-                }
-
                 var usd = NotionalUsd(order.Entry, prices);
                 if (latest.Rules.RequiresApproval(usd))
                 {

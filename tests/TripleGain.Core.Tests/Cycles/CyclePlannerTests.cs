@@ -14,8 +14,9 @@ public class CyclePlannerTests
         PortfolioSnapshot? portfolio = null,
         TradingConstraints? constraints = null,
         PriceBook? prices = null,
-        ConsensusMode mode = ConsensusMode.SingleModel) =>
-        CyclePlanner.Plan(new CyclePlanInput("7", Now, portfolio ?? Account(), decisions, constraints ?? Loose, prices ?? Prices(), PairCatalog.Kraken, mode));
+        ConsensusMode mode = ConsensusMode.SingleModel,
+        IReadOnlySet<Pair>? pendingEntries = null) =>
+        CyclePlanner.Plan(new CyclePlanInput("7", Now, portfolio ?? Account(), decisions, constraints ?? Loose, prices ?? Prices(), PairCatalog.Kraken, mode, PendingEntries: pendingEntries));
 
     [Fact]
     public void Plan_ApprovedBuy_OneMarketEntryWithStopAndTakeProfit()
@@ -85,6 +86,54 @@ public class CyclePlannerTests
         plan.Verdicts[0].IsApproved.ShouldBeTrue();
         plan.Verdicts[1].Rule.ShouldBe(RiskRules.MaxTradesPerDay);
         plan.Requests.ShouldHaveSingleItem().Pair.ShouldBe(Pair.BtcUsdt);
+    }
+
+    [Fact]
+    public void Plan_BuyWhileAnEntryInThePairWaitsForItsFill_RejectedEntryPendingWithoutUsingTheDaysLastTrade()
+    {
+        var constraints = Loose with { MaxTradesPerDay = 3 };
+        var portfolio = Account(tradesToday: 2);
+        var btc = Decision(TradeAction.Buy, Pair.BtcUsdt, stop: 49_000m);
+        var xrp = Decision(TradeAction.Buy, Pair.XrpUsdt, stop: 0.49m);
+
+        var plan = Plan([btc, xrp], portfolio, constraints, pendingEntries: new HashSet<Pair> { Pair.BtcUsdt });
+
+        var held = plan.Verdicts[0];
+        held.Outcome.ShouldBe(RiskOutcome.Rejected);
+        held.Rule.ShouldBe(RiskRules.EntryPending);
+        held.Reason.ShouldContain("an entry order in BTC/USDT sent earlier is still waiting for its fill");
+        held.Volume.ShouldBe(0m);
+        var dropped = plan.Dropped.ShouldHaveSingleItem();
+        dropped.Decision.ShouldBe(btc);
+        dropped.Rule.ShouldBe(RiskRules.EntryPending);
+
+        // The rejected BUY used none of the day's trades: the XRP/USDT BUY takes the last one.
+        plan.Verdicts[1].IsApproved.ShouldBeTrue();
+        plan.Requests.ShouldHaveSingleItem().Pair.ShouldBe(Pair.XrpUsdt);
+    }
+
+    [Fact]
+    public void Plan_SaleOfHoldingsWhileAnEntryInThePairWaits_RejectedEntryPending()
+    {
+        var plan = Plan([Decision(TradeAction.Sell, Pair.XrpUsdt, stop: 0.51m)], Account(xrp: 500m), pendingEntries: new HashSet<Pair> { Pair.XrpUsdt });
+
+        plan.Verdicts.ShouldHaveSingleItem().Rule.ShouldBe(RiskRules.EntryPending);
+        plan.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Plan_ReduceAndCloseWhileAnEntryInThePairWaits_StillOrdered()
+    {
+        var position = OpenPosition(Pair.BtcUsdt, PositionSide.Long, 0.004m, 200m, markPrice: 50_000m);
+        var portfolio = Account(btc: 0.004m, positions: position);
+        var pending = new HashSet<Pair> { Pair.BtcUsdt };
+
+        var reduce = Plan([Decision(TradeAction.Sell, Pair.BtcUsdt, sizePct: 1m)], portfolio, pendingEntries: pending);
+        var close = Plan([Decision(TradeAction.Close, Pair.BtcUsdt)], portfolio, pendingEntries: pending);
+
+        reduce.Verdicts.ShouldHaveSingleItem().IsApproved.ShouldBeTrue();
+        reduce.Requests.ShouldHaveSingleItem().ReduceOnly.ShouldBeTrue();
+        close.Requests.ShouldHaveSingleItem().Volume.ShouldBe(0.004m);
     }
 
     [Fact]

@@ -84,6 +84,40 @@ public sealed class ApprovalQueueTests(StageClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RunOnceAsync_ApprovedTradeStillWaitingForItsFill_TheNextBuyIsRejectedEntryPendingNotQueuedAgain()
+    {
+        const string model = "approve-pending";
+        var account = AccountIds.Paper(model);
+        var (item, _) = await QueueOneAsync(model);
+        var queue = Queue(account);
+
+        // Approved 20 s into a decision minute: the order fills on the next minute's candle, so the decision cycle of
+        // this minute finds it still open when the model asks to buy again.
+        fixture.NextDecisionTime(seconds: 10);
+        var approved = await queue.ApproveAsync(item.Id, "dave", "go");
+        fixture.Clock.Advance(TimeSpan.FromSeconds(20));
+        fixture.Model(model).BuyOnce((Pair.BtcUsdt, 40m));
+        var summary = await fixture.Cycle.RunOnceAsync();
+
+        approved.Outcome.ShouldBe(ApprovalOutcome.Placed, approved.Message);
+        summary.Errors.ShouldBeEmpty();
+        (await queue.ListAsync()).Pending.ShouldBeEmpty();
+        var buy = (await fixture.Journal.QueryDecisionsAsync(DecisionFilter.All with { AccountId = account }, DecisionPageRequest.Newest(100), Cancel))
+            .Items.Where(d => d.CycleId == summary.CycleId && d.Pair == Pair.BtcUsdt).ShouldHaveSingleItem();
+        var detail = (await fixture.Journal.GetDecisionAsync(buy.Id, Cancel))!;
+        detail.Verdict!.Outcome.ShouldBe(RiskOutcome.Rejected);
+        detail.Verdict.Rule.ShouldBe(RiskRules.EntryPending);
+        detail.Verdict.Reason.ShouldContain("still waiting for its fill");
+        detail.Orders.ShouldBeEmpty();
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        (await fixture.Cycle.RunOnceAsync()).Errors.ShouldBeEmpty();
+        (await fixture.Journal.GetOrderAsync(item.ClientOrderId, Cancel))!.Status.ShouldBe(OrderRecordStatus.Filled);
+        var filled = (await fixture.Journal.FillsAsync(item.ClientOrderId, Cancel)).Sum(f => f.Volume);
+        (await fixture.Portfolio(account).SnapshotAsync(fixture.Now)).Balance(Asset.BTC).ShouldBe(filled, "only the approved BUY was sent");
+    }
+
+    [Fact]
     public async Task ApproveAsync_WhilePaused_RefusedAsHaltedAndTheSameTradeQueuedAgainIsTheSameItem()
     {
         const string model = "approve-halted";

@@ -33,7 +33,7 @@ public sealed class StageClusterFixture : IAsyncLifetime
     public static readonly IReadOnlyList<string> ModelIds =
     [
         "paper-direct", "stopped", "global", "queued", "approve-once", "approve-expired", "approve-moved", "reject", "cycle-expires",
-        "week-two", "rollback-daily", "stopped-mid-cycle", "approve-halted", "memory", "live-approve", "live-tick",
+        "week-two", "rollback-daily", "stopped-mid-cycle", "approve-halted", "memory", "live-approve", "live-tick", "approve-pending",
     ];
 
     private static readonly Dictionary<string, StageScriptedModel> s_models = ModelIds.ToDictionary(id => id, id => new StageScriptedModel(id));
@@ -63,12 +63,12 @@ public sealed class StageClusterFixture : IAsyncLifetime
 
     public IPortfolioGrain Portfolio(string accountId) => Cluster.GrainFactory.GetGrain<IPortfolioGrain>(accountId);
 
-    /// <summary>Moves the market clock to 30 s after the next five-minute boundary (a decision time) and returns it.</summary>
-    public DateTime NextDecisionTime()
+    /// <summary>Moves the market clock to <paramref name="seconds"/> after the next five-minute boundary (a decision time) and returns it.</summary>
+    public DateTime NextDecisionTime(int seconds = 30)
     {
         var now = Clock.GetUtcNow();
         var five = TimeSpan.FromMinutes(5).Ticks;
-        var next = new DateTimeOffset((now.Ticks / five + 1) * five, TimeSpan.Zero).AddSeconds(30);
+        var next = new DateTimeOffset((now.Ticks / five + 1) * five, TimeSpan.Zero).AddSeconds(seconds);
         Clock.SetUtcNow(next);
         return next.UtcDateTime;
     }
