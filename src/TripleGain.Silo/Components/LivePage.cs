@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Components;
+using TripleGain.Grains.Operator;
 using TripleGain.Silo.Services;
 
 namespace TripleGain.Silo.Components;
 
 /// <summary>
 /// A page that shows live data: it loads through its facade on start and again whenever <see cref="ILiveUpdates"/>
-/// reports a change, then re-renders with <c>InvokeAsync(StateHasChanged)</c>. Reloads never overlap and none is lost.
+/// reports a change it shows (<see cref="Shows"/>), then re-renders with <c>InvokeAsync(StateHasChanged)</c>. Reloads never
+/// overlap and none is lost.
 /// </summary>
 public abstract class LivePage : ComponentBase, IDisposable
 {
@@ -29,6 +31,13 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     /// <summary>Whether the page follows live updates now (a page showing older data may pause them).</summary>
     protected virtual bool FollowsLiveUpdates => true;
+
+    /// <summary>
+    /// Whether a change of this kind can alter what the page shows; other kinds do not reload it (a cycle's start, for
+    /// instance, changes nothing on most pages). A change found by the safety re-check, whose kind is unknown, always
+    /// reloads.
+    /// </summary>
+    protected virtual bool Shows(OperatorChangeKind kind) => true;
 
     protected override async Task OnInitializedAsync()
     {
@@ -82,7 +91,7 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     private void OnLiveChanged(object? sender, EventArgs e)
     {
-        if (disposed || !FollowsLiveUpdates)
+        if (disposed || !FollowsLiveUpdates || (e is LiveChangeEventArgs { Change: { } change } && !Shows(change.Kind)))
         {
             return;
         }

@@ -14,9 +14,17 @@ public sealed class FakeStageDesk : IStageDesk
 
     public List<string> Actions { get; } = [];
 
+    public int BoardReads { get; private set; }
+
+    public int GlobalStopReads { get; private set; }
+
     public Task<StageSummary> ReadAsync(CancellationToken cancellationToken = default) => Task.FromResult(Summary);
 
-    public Task<StageBoard> ReadBoardAsync(CancellationToken cancellationToken = default) => Task.FromResult(Board);
+    public Task<StageBoard> ReadBoardAsync(CancellationToken cancellationToken = default)
+    {
+        BoardReads++;
+        return Task.FromResult(Board);
+    }
 
     public Task<DeskResult> TickAsync(string accountId, string gateId, string itemId, string by, string? note, CancellationToken cancellationToken = default) =>
         Record($"tick {accountId} {gateId}/{itemId} by {by}: {note}");
@@ -24,7 +32,11 @@ public sealed class FakeStageDesk : IStageDesk
     public Task<DeskResult> PromoteAsync(string accountId, string by, string reason, CancellationToken cancellationToken = default) =>
         Record($"promote {accountId} by {by}: {reason}");
 
-    public Task<EmergencyStop?> GlobalStopAsync(CancellationToken cancellationToken = default) => Task.FromResult(Summary.EmergencyStop);
+    public Task<EmergencyStop?> GlobalStopAsync(CancellationToken cancellationToken = default)
+    {
+        GlobalStopReads++;
+        return Task.FromResult(Summary.EmergencyStop);
+    }
 
     public Task<DeskResult> EmergencyStopAsync(string by, string reason, CancellationToken cancellationToken = default)
     {

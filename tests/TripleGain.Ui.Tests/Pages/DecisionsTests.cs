@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using TripleGain.Core.Agents;
 using TripleGain.Core.Market;
+using TripleGain.Grains.Operator;
 using TripleGain.Journal;
 using TripleGain.Silo.Components.Pages;
 using TripleGain.Silo.Services;
@@ -11,6 +12,25 @@ namespace TripleGain.Ui.Tests.Pages;
 
 public sealed class DecisionsTests : UiContext
 {
+    [Fact]
+    public void LiveUpdates_OnlyChangesThatBringDecisionsOrOrders_Requery()
+    {
+        var feed = new FakeDecisionFeed(Samples.Decisions(20));
+        Services.AddSingleton<IDecisionFeed>(feed);
+        var page = RenderPage<Decisions>();
+        var queries = feed.Queries.Count;
+
+        Live.Raise(OperatorChangeKind.CycleStarted, "paper-7");
+        Live.Raise(OperatorChangeKind.GateTicked);
+        Live.Raise(OperatorChangeKind.StageChanged);
+        feed.Queries.Count.ShouldBe(queries);
+
+        Live.Raise(OperatorChangeKind.CycleCompleted, "paper-7");
+        page.WaitForAssertion(() => feed.Queries.Count.ShouldBe(queries + 1));
+        Live.Raise(OperatorChangeKind.ApprovalDecided);
+        page.WaitForAssertion(() => feed.Queries.Count.ShouldBe(queries + 2));
+    }
+
     [Fact]
     public void Render_ManyDecisions_ShowsNewestPageAndCount()
     {

@@ -1,4 +1,5 @@
 using TripleGain.Core.Stages;
+using TripleGain.Grains.Operator;
 using TripleGain.Silo.Components.Shared;
 using TripleGain.Ui.Tests.Fakes;
 
@@ -17,6 +18,22 @@ public sealed class EmergencyStopButtonTests : UiContext
         button.WaitForAssertion(() => button.Find("#emergency-stopped").TextContent.ShouldBe("STOPPED"));
         Stage.Actions.ShouldBe(["stop by alice: exchange outage"]);
         button.FindAll("#emergency-stop").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void LiveUpdates_OnlyTheGlobalStopsChangesReloadIt()
+    {
+        var button = RenderPage<EmergencyStopButton>();
+        button.WaitForAssertion(() => Stage.GlobalStopReads.ShouldBe(1));
+
+        Live.Raise(OperatorChangeKind.CycleCompleted, "paper-7");
+        Live.Raise(OperatorChangeKind.StageChanged);
+        Stage.GlobalStopReads.ShouldBe(1);
+
+        Stage.Summary = Stage.Summary with { EmergencyStop = new EmergencyStop("bob", Samples.Start, "drill") };
+        Live.Raise(OperatorChangeKind.EmergencyStop, "global");
+        button.WaitForAssertion(() => button.Find("#emergency-stopped").TextContent.ShouldBe("STOPPED"));
+        Stage.GlobalStopReads.ShouldBe(2);
     }
 
     [Fact]

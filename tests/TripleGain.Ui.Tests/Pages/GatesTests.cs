@@ -1,4 +1,5 @@
 using TripleGain.Core.Stages;
+using TripleGain.Grains.Operator;
 using TripleGain.Silo.Components.Pages;
 using TripleGain.Silo.Services;
 using TripleGain.Ui.Tests.Fakes;
@@ -21,6 +22,25 @@ public sealed class GatesTests : UiContext
             GateEvaluator.Evaluate(PhaseGates.PaperToMicroLive, inputs, ticks),
             GateEvaluator.Evaluate(PhaseGates.MicroLiveToScale, GateInputs.None, []),
             [new StageTransition(StagePosition.PaperTrading, StagePosition.PaperTrading, TransitionKind.Pause, "three losing weeks", "system", Samples.Start)]);
+
+    [Fact]
+    public void LiveUpdates_OnlyChangesTheBoardShows_ReloadIt()
+    {
+        Stage.Board = new StageBoard(Samples.Start, null, [Account(Passing, [])]);
+        var page = RenderPage<Gates>();
+        page.WaitForAssertion(() => Stage.BoardReads.ShouldBe(1));
+
+        Live.Raise(OperatorChangeKind.CycleStarted, "paper-7");
+        Live.Raise(OperatorChangeKind.ApprovalQueued);
+        Stage.BoardReads.ShouldBe(1);
+
+        Live.Raise(OperatorChangeKind.CycleCompleted, "paper-7");
+        page.WaitForAssertion(() => Stage.BoardReads.ShouldBe(2));
+        Live.Raise(OperatorChangeKind.GateTicked);
+        page.WaitForAssertion(() => Stage.BoardReads.ShouldBe(3));
+        Live.Raise();
+        page.WaitForAssertion(() => Stage.BoardReads.ShouldBe(4));
+    }
 
     [Fact]
     public void Render_FailingGate_ShowsLiveValuesThresholdsAndDisablesPromote()
