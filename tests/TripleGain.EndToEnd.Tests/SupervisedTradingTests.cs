@@ -17,15 +17,27 @@ public sealed class SupervisedTradingTests(SiloFixture fixture)
         await page.GotoAsync("/approvals");
         await SiloFixture.WaitInteractiveAsync(page);
 
-        // Phase 3 week 1: every trade of the account waits here (the live updates bring it without a reload).
-        var first = page.Locator("tr.approval-row").First;
-        await first.WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
-        var id = await first.GetAttributeAsync("data-id");
-        (await first.InnerTextAsync()).ShouldContain(Account);
-        (await first.Locator(".countdown").InnerTextAsync()).ShouldContain("market");
+        // Phase 3 week 1: every trade of the account waits here (the live updates bring it without a reload). The baseline
+        // asks to buy BTC/USDT at every decision (see SiloFixture.ReplayStart), so trades pile up, oldest first: the
+        // newest, with the most time left, is approved; the oldest is left to expire.
+        var rows = page.Locator("tr.approval-row");
+        try
+        {
+            await rows.Nth(1).WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\n{await QueueStateAsync()}", ex);
+        }
+
+        var oldestId = long.Parse((await rows.First.GetAttributeAsync("data-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var id = await rows.Last.GetAttributeAsync("data-id");
+        var newest = page.Locator($"tr.approval-row[data-id='{id}']");
+        (await newest.InnerTextAsync()).ShouldContain(Account);
+        (await newest.Locator(".countdown").InnerTextAsync()).ShouldContain("market");
         await Screenshots.SaveAsync(page, "06-approvals");
 
-        await first.Locator(".approve-button").ClickAsync();
+        await newest.Locator(".approve-button").ClickAsync();
         await page.FillAsync("#dialog-reason", "e2e: approved after reading the reasoning");
         await page.ClickAsync("#dialog-confirm");
 
@@ -35,22 +47,32 @@ public sealed class SupervisedTradingTests(SiloFixture fixture)
         (await approved.InnerTextAsync()).ShouldContain(SiloFixture.OperatorName);
         (await approved.InnerTextAsync()).ShouldContain("placed");
 
-        // The next queued trade is left alone: at 60x its 30 market minutes pass in 30 s, then it cannot be approved.
-        var next = page.Locator($"tr.approval-row:not([data-id='{id}'])").First;
-        await next.WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
-        var nextId = long.Parse((await next.GetAttributeAsync("data-id"))!, System.Globalization.CultureInfo.InvariantCulture);
-        var expired = page.Locator($"tr.recent-row[data-id='{nextId}'][data-status='Expired']");
+        // At 60x the oldest trade's 30 market minutes pass within 30 s; then it cannot be approved.
+        var expired = page.Locator($"tr.recent-row[data-id='{oldestId}'][data-status='Expired']");
         await expired.WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
-        (await page.Locator($"tr.approval-row[data-id='{nextId}']").CountAsync()).ShouldBe(0);
+        (await page.Locator($"tr.approval-row[data-id='{oldestId}']").CountAsync()).ShouldBe(0);
         await using (var check = await ClusterSetup.ConnectAsync(fixture.Silo))
         {
-            var late = await check.Client.GetGrain<IApprovalQueueGrain>(Account).ApproveAsync(nextId, "e2e-late", "too late");
+            var late = await check.Client.GetGrain<IApprovalQueueGrain>(Account).ApproveAsync(oldestId, "e2e-late", "too late");
             late.Outcome.ShouldBeOneOf(ApprovalOutcome.Expired, ApprovalOutcome.AlreadyDecided);
             late.Order.ShouldBeNull();
         }
 
         await Screenshots.SaveAsync(page, "06b-approvals-decided");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>For a failure: what the queue and the stage hold, and the end of the silo's log.</summary>
+    private async Task<string> QueueStateAsync()
+    {
+        await using var check = await ClusterSetup.ConnectAsync(fixture.Silo);
+        var queue = await check.Client.GetGrain<IApprovalQueueGrain>(Account).ListAsync();
+        var stage = await check.Client.GetGrain<IStageGrain>(Account).GetAsync();
+        var log = fixture.Silo.Output.Split('\n');
+        return $"market time {queue.Now:O}; {Account}: {stage.Status.Position.Label}, halted: {stage.Rules.HaltReason ?? "no"}; " +
+            $"pending {string.Join(", ", queue.Pending.Select(i => $"#{i.Id} {i.Side} {i.Pair} until {i.ExpiresAt:HH:mm}"))}; " +
+            $"recent {string.Join(", ", queue.Recent.Take(10).Select(i => $"#{i.Id} {i.Status}"))}\nsilo log (end):\n" +
+            string.Join('\n', log.Skip(Math.Max(0, log.Length - 60)));
     }
 
     [Fact]

@@ -8,12 +8,15 @@ namespace TripleGain.Silo.Hosting;
 /// once the persisted anchor is known (<see cref="MarketClockLoader"/> sets it while the host starts, before Orleans
 /// starts). Reading the time before that throws: no grain may trade on an unanchored clock.
 /// </summary>
-public sealed class AnchoredMarketTime(TimeProvider real, double speed) : TimeProvider
+public sealed class AnchoredMarketTime(TimeProvider real, double speed, DateTime? firstMarketTime = null) : TimeProvider
 {
     private AcceleratedTimeProvider? _inner;
 
     /// <summary>Market seconds per real second (from configuration; the anchor must have the same).</summary>
     public double Speed { get; } = speed;
+
+    /// <summary>The market time a service's first start begins at (<c>Market:ClockStart</c>); null: the real time.</summary>
+    public DateTime? FirstMarketTime { get; } = firstMarketTime;
 
     /// <summary>The anchor in use, or null before start-up set it.</summary>
     public MarketClockAnchor? Anchor { get; private set; }

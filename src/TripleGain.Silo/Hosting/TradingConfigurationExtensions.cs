@@ -18,11 +18,13 @@ public static class TradingConfigurationExtensions
     public const string SeedKey = "Market:Seed";
     public const string ClockSpeedKey = "Market:ClockSpeed";
     public const string SimulationStartKey = "Market:SimulationStart";
+    public const string ClockStartKey = "Market:ClockStart";
 
     /// <summary>
     /// Loads and validates the trading configuration (<c>Trading:ConfigFile</c>, default config/paper_trading_config.yaml:
     /// trading.pairs, constraints.*, models.*, cycle.*, monitoring.*, safety.*) and the market settings
-    /// (<c>Market:Seed</c>, <c>Market:ClockSpeed</c> — market seconds per real second, <c>Market:SimulationStart</c>),
+    /// (<c>Market:Seed</c>, <c>Market:ClockSpeed</c> — market seconds per real second, <c>Market:SimulationStart</c>,
+    /// <c>Market:ClockStart</c> — where a first start's market time begins, see <see cref="ReadClockStart"/>),
     /// and registers the trading services: the simulated market feed, the market clock (anchored in the storage database,
     /// see <see cref="MarketClockStore"/>), the decision journal (SQLite file journal.db in the data folder, or the
     /// PostgreSQL database) and its migration at start-up, and the models
@@ -39,17 +41,13 @@ public static class TradingConfigurationExtensions
         var speed = ReadDouble(configuration, ClockSpeedKey, 1, 1, 10_000);
         var simulationStart = ReadDate(configuration, SimulationStartKey, SimulatedMarketOptions.DefaultStart);
 
-        // Market time is never before the real time (the anchor starts it at the real time, speed >= 1).
-        if (TimeProvider.System.GetUtcNow().UtcDateTime < simulationStart)
-        {
-            throw new SiloConfigurationException(SimulationStartKey, simulationStart.ToString("O", CultureInfo.InvariantCulture), "must lie in the past");
-        }
+        var clockStart = ReadClockStart(configuration, simulationStart, TimeProvider.System.GetUtcNow().UtcDateTime);
 
         var services = builder.Services;
         services.AddSingleton(trading);
         // The market clock's anchor is persisted in the storage database and loaded at start-up (MarketClockLoader):
         // market time continues across restarts and every silo of a cluster reads the same one.
-        var marketTime = new AnchoredMarketTime(TimeProvider.System, speed);
+        var marketTime = new AnchoredMarketTime(TimeProvider.System, speed, clockStart);
         services.AddSingleton(marketTime);
         services.AddSingleton(new MarketClock(marketTime, speed));
         services.AddHostedService<MarketClockLoader>();
@@ -95,6 +93,38 @@ public static class TradingConfigurationExtensions
         return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new SiloConfigurationException(key, text, "must be a whole number");
+    }
+
+    /// <summary>
+    /// Checks <c>Market:SimulationStart</c> against the real time and reads <c>Market:ClockStart</c>: the market time a
+    /// service's first start begins at (to replay a chosen period of the simulated market), null for the real time.
+    /// It must lie after the simulation's start and not in the future; it applies to a first start only, since the
+    /// market clock's anchor is stored and market time never jumps.
+    /// </summary>
+    public static DateTime? ReadClockStart(IConfiguration configuration, DateTime simulationStart, DateTime realNow)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (realNow < simulationStart)
+        {
+            throw new SiloConfigurationException(SimulationStartKey, simulationStart.ToString("O", CultureInfo.InvariantCulture), "must lie in the past");
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration[ClockStartKey]))
+        {
+            return null;
+        }
+
+        var start = ReadDate(configuration, ClockStartKey, simulationStart);
+        var text = configuration[ClockStartKey]!;
+        if (start <= simulationStart)
+        {
+            throw new SiloConfigurationException(ClockStartKey, text,
+                $"must lie after Market:SimulationStart ({simulationStart.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}): the market needs history before it");
+        }
+
+        return start > realNow
+            ? throw new SiloConfigurationException(ClockStartKey, text, "must not lie in the future")
+            : start;
     }
 
     private static double ReadDouble(IConfiguration configuration, string key, double fallback, double min, double max)

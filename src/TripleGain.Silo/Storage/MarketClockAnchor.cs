@@ -8,8 +8,9 @@ namespace TripleGain.Silo.Storage;
 /// </summary>
 public sealed record MarketClockAnchor(DateTimeOffset Real, DateTimeOffset Market, double Speed)
 {
-    /// <summary>The first anchor of a service: market time starts at the real time.</summary>
-    public static MarketClockAnchor Start(DateTimeOffset realNow, double speed) => new(realNow, realNow, speed);
+    /// <summary>The first anchor of a service: market time starts at <paramref name="marketStart"/>, or at the real time.</summary>
+    public static MarketClockAnchor Start(DateTimeOffset realNow, double speed, DateTimeOffset? marketStart = null) =>
+        new(realNow, marketStart ?? realNow, speed);
 
     /// <summary>The market time at a real time.</summary>
     public DateTimeOffset MarketTimeAt(DateTimeOffset real) => Market + TimeSpan.FromTicks((long)((real - Real).Ticks * Speed));

@@ -16,11 +16,16 @@ internal sealed partial class MarketClockLoader(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var now = real.GetUtcNow();
-        var anchor = await MarketClockStore.LoadOrCreateAsync(storage, settings.Cluster.ServiceId, marketTime.Speed, now, cancellationToken);
+        DateTimeOffset? first = marketTime.FirstMarketTime is { } start ? new DateTimeOffset(start, TimeSpan.Zero) : null;
+        var anchor = await MarketClockStore.LoadOrCreateAsync(storage, settings.Cluster.ServiceId, marketTime.Speed, now, first, cancellationToken);
         marketTime.SetAnchor(anchor);
         var market = anchor.MarketTimeAt(now);
         LogAnchored(anchor.Speed, market.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             anchor.Real.ToString("O", CultureInfo.InvariantCulture), anchor.Market.ToString("O", CultureInfo.InvariantCulture));
+        if (first is { } configured && anchor.Real != now)
+        {
+            LogClockStartIgnored(configured.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        }
         if (anchor.Speed <= 1 && market - now > TimeSpan.FromMinutes(1))
         {
             LogAhead(market - now);
@@ -39,6 +44,9 @@ internal sealed partial class MarketClockLoader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Market clock: {Speed}x, market time {MarketNow} UTC (anchored at real {Real} = market {Market})")]
     private partial void LogAnchored(double speed, string marketNow, string real, string market);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Market clock: Market:ClockStart {ClockStart} applies to a service's first start only; this service's market time continues")]
+    private partial void LogClockStartIgnored(string clockStart);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Market clock: real time, but {Ahead} ahead of the real clock (this data ran on an accelerated clock before; market time never goes back)")]
     private partial void LogAhead(TimeSpan ahead);

@@ -30,8 +30,18 @@ public static class MarketClockStore
     /// Returns the service's anchor: the stored one (moved to <paramref name="realNow"/> when <paramref name="speed"/>
     /// differs from the stored speed), or a new one starting the market at <paramref name="realNow"/>.
     /// </summary>
+    public static Task<MarketClockAnchor> LoadOrCreateAsync(
+        StorageSettings storage, string serviceId, double speed, DateTimeOffset realNow, CancellationToken cancellationToken) =>
+        LoadOrCreateAsync(storage, serviceId, speed, realNow, null, cancellationToken);
+
+    /// <summary>
+    /// Returns the service's anchor: the stored one (moved to <paramref name="realNow"/> when <paramref name="speed"/>
+    /// differs from the stored speed), or a new one starting the market at <paramref name="marketStart"/> (or at
+    /// <paramref name="realNow"/> when null). A stored anchor wins over <paramref name="marketStart"/>: market time
+    /// continues, it never jumps.
+    /// </summary>
     public static async Task<MarketClockAnchor> LoadOrCreateAsync(
-        StorageSettings storage, string serviceId, double speed, DateTimeOffset realNow, CancellationToken cancellationToken)
+        StorageSettings storage, string serviceId, double speed, DateTimeOffset realNow, DateTimeOffset? marketStart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceId);
@@ -53,7 +63,7 @@ public static class MarketClockStore
         MarketClockAnchor anchor;
         if (stored is null)
         {
-            anchor = MarketClockAnchor.Start(realNow, speed);
+            anchor = MarketClockAnchor.Start(realNow, speed, marketStart);
             await ExecuteAsync(connection, transaction,
                 $"INSERT INTO {TableName} (service_id, real_anchor_ticks, market_anchor_ticks, speed) VALUES (@service, @real, @market, @speed);",
                 Parameters(serviceId, anchor), cancellationToken);

@@ -17,6 +17,15 @@ public sealed class SiloFixture : IAsyncLifetime
     /// <summary>The account promoted to phase 3 micro-live (supervised week 1) at start-up; the other stays in paper trading.</summary>
     public const string SupervisedAccount = "paper:baseline";
 
+    /// <summary>
+    /// Where the shared silo's simulated market (seed 42) begins: from 14:00 that day the baseline's one-hour vote says
+    /// BUY BTC/USDT at every five-minute decision for 15 market hours (15 real minutes at 60x), so the supervised
+    /// account's trades reach the approval queue whatever the time of day the tests run. (Starting at the real time,
+    /// the market some days gave the baseline no signal for hours, and no trade reached the queue.) Found by asking
+    /// the baseline on a fresh account every five minutes of January and February 2025.
+    /// </summary>
+    public const string ReplayStart = "2025-02-02T14:30:00Z";
+
     /// <summary>The account promoted to phase 2 paper trading at start-up.</summary>
     public const string PaperAccount = "paper:buy-and-hold";
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
@@ -42,9 +51,8 @@ public sealed class SiloFixture : IAsyncLifetime
     {
         // The accounts start in phase 1, where no trade is placed, so however long the set-up takes on a busy machine the
         // supervised account has used none of its phase-3 trades of the market day (5) before its week 1 begins: from
-        // then on every trade of it waits for a person. (Promoted at once on a phase-2 start, a slow set-up once let it
-        // spend all five in paper trading, and the next trade came hours of market time later.)
-        Silo = new SiloProcess(DataDirectory, SiloProcess.StartPhaseOneArguments(DataDirectory));
+        // then on every trade of it waits for a person.
+        Silo = new SiloProcess(DataDirectory, [.. SiloProcess.StartPhaseOneArguments(DataDirectory), $"--Market:ClockStart={ReplayStart}"]);
         await Silo.StartAsync(StartTimeout);
         await using (var setup = await ClusterSetup.ConnectAsync(Silo))
         {
@@ -82,6 +90,14 @@ public sealed class SiloFixture : IAsyncLifetime
         }
 
         firstRunGate.Dispose();
+        if (Environment.GetEnvironmentVariable("TRIPLEGAIN_E2E_KEEP_DATA") == "1")
+        {
+            // For a failure's post-mortem: the journal, the Orleans database and the silo's log stay.
+            await File.WriteAllTextAsync(Path.Combine(DataDirectory, "silo-output.log"), Silo?.Output ?? string.Empty);
+            Console.WriteLine($"End-to-end data kept in {DataDirectory}");
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -41,6 +41,19 @@ public sealed class MarketClockTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadOrCreateAsync_FirstStartWithAMarketStart_StartsThereAndARestartIgnoresAnotherOne()
+    {
+        var replay = new DateTimeOffset(2025, 2, 2, 14, 0, 0, TimeSpan.Zero);
+
+        var first = await MarketClockStore.LoadOrCreateAsync(Sqlite, "svc", 60, RealStart, replay, TestContext.Current.CancellationToken);
+        var restarted = await MarketClockStore.LoadOrCreateAsync(Sqlite, "svc", 60, RealStart.AddSeconds(10), replay.AddDays(30), TestContext.Current.CancellationToken);
+
+        first.ShouldBe(new MarketClockAnchor(RealStart, replay, 60));
+        restarted.ShouldBe(first);
+        restarted.MarketTimeAt(RealStart.AddSeconds(10)).ShouldBe(replay.AddMinutes(10), "market time continues, it never jumps");
+    }
+
+    [Fact]
     public async Task LoadOrCreateAsync_RestartAtTheSameSpeed_KeepsTheAnchorSoMarketTimeGoesOn()
     {
         var first = await MarketClockStore.LoadOrCreateAsync(Sqlite, "svc", 60, RealStart, TestContext.Current.CancellationToken);
