@@ -187,6 +187,20 @@ public sealed class CycleGrain(
 
     private long CycleNumber(DateTime now) => now.Ticks / Interval.Ticks;
 
+    /// <summary>
+    /// The models are asked in the first cycle, then once per decision interval: in the first cycle at or after each
+    /// boundary (e.g. every five market minutes), so a cycle that catches up past a boundary (a busy or restarted silo, an
+    /// accelerated clock) still decides, once. State from before <see cref="CycleGrainState.LastDecisionAt"/> was kept
+    /// decides on the boundary minute only, as it did.
+    /// </summary>
+    private bool DecisionDue(DateTime marketTime)
+    {
+        var interval = config.Cycle.DecisionInterval.Ticks;
+        return state.State.LastDecisionAt is { } last
+            ? marketTime.Ticks / interval > last.Ticks / interval
+            : state.State.DecisionCycles == 0 || marketTime.Ticks % interval == 0;
+    }
+
     private string CycleId(long number) => $"{Key}-{number}";
 
     private async Task<CycleSummary> RunCycleAsync()
@@ -202,7 +216,7 @@ public sealed class CycleGrain(
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var decisionCycle = marketTime.Ticks % config.Cycle.DecisionInterval.Ticks == 0 || state.State.DecisionCycles == 0;
+        var decisionCycle = DecisionDue(marketTime);
         state.State = state.State with { StartedCycle = number, LastStartedAt = now };
         await state.WriteStateAsync();
         GrainFactory.Publish(OperatorChangeKind.CycleStarted, cycleId, logger);
@@ -255,6 +269,7 @@ public sealed class CycleGrain(
             LastError = errors.Count == 0 ? null : string.Join("; ", errors),
             CyclesRun = state.State.CyclesRun + 1,
             DecisionCycles = state.State.DecisionCycles + (decisionCycle ? 1 : 0),
+            LastDecisionAt = decisionCycle ? marketTime : state.State.LastDecisionAt,
         };
         await state.WriteStateAsync();
         GrainFactory.Publish(OperatorChangeKind.CycleCompleted, cycleId, logger);

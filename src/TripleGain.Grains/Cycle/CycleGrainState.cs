@@ -17,4 +17,7 @@ public sealed record CycleGrainState
     [Id(6)] public string? LastError { get; init; }
     [Id(7)] public long CyclesRun { get; init; }
     [Id(8)] public long DecisionCycles { get; init; }
+
+    /// <summary>The market minute of the last decision cycle (null in state written before it was kept).</summary>
+    [Id(9)] public DateTime? LastDecisionAt { get; init; }
 }

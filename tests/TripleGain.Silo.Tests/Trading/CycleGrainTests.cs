@@ -96,6 +96,26 @@ public sealed class CycleGrainTests(TradingClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RunOnceAsync_CatchUpPastADecisionTime_DecidesOnceThenWaitsForTheNextBoundary()
+    {
+        NextDecisionTime();
+        (await Cycle.RunOnceAsync()).DecisionCycle.ShouldBeTrue();
+
+        // Six minutes on: the next boundary's minute was never run (a busy silo); this cycle decides in its place.
+        fixture.Clock.Advance(TimeSpan.FromMinutes(6));
+        var late = await Cycle.RunOnceAsync();
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var after = await Cycle.RunOnceAsync();
+
+        late.DecisionCycle.ShouldBeTrue();
+        late.Skipped.ShouldBeNull();
+        (await DecisionsOfAsync(late.CycleId)).Count.ShouldBe(12);
+        after.DecisionCycle.ShouldBeFalse();
+        (await DecisionsOfAsync(after.CycleId)).ShouldBeEmpty();
+        (await Cycle.GetStatusAsync()).State.LastDecisionAt.ShouldBe(late.MarketTime);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_BuyAndHold_BuysAndItsPaperAccountMoves()
     {
         NextDecisionTime();
