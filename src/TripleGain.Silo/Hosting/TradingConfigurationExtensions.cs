@@ -109,13 +109,13 @@ public static class TradingConfigurationExtensions
             throw new SiloConfigurationException(SimulationStartKey, simulationStart.ToString("O", CultureInfo.InvariantCulture), "must lie in the past");
         }
 
-        if (string.IsNullOrWhiteSpace(configuration[ClockStartKey]))
+        var text = configuration[ClockStartKey];
+        if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
         var start = ReadDate(configuration, ClockStartKey, simulationStart);
-        var text = configuration[ClockStartKey]!;
         if (start <= simulationStart)
         {
             throw new SiloConfigurationException(ClockStartKey, text,

@@ -22,7 +22,8 @@ internal sealed partial class MarketClockLoader(
         var market = anchor.MarketTimeAt(now);
         LogAnchored(anchor.Speed, market.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             anchor.Real.ToString("O", CultureInfo.InvariantCulture), anchor.Market.ToString("O", CultureInfo.InvariantCulture));
-        if (first is { } configured && anchor.Real != now)
+        // Not the anchor this start would have created: a stored one (perhaps moved to another speed) goes on.
+        if (first is { } configured && anchor != MarketClockAnchor.Start(now, anchor.Speed, configured))
         {
             LogClockStartIgnored(configured.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         }
